@@ -1,0 +1,1 @@
+"""The ``lurewatch`` command: one module per command group."""

@@ -1,0 +1,75 @@
+"""The ``lurewatch`` command line: global options, command groups, one-line errors."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Annotated
+
+import click
+import typer
+
+from lurewatch import __version__
+from lurewatch.cli import crawl as crawl_cmd
+from lurewatch.cli import evidence as evidence_cmd
+from lurewatch.cli import index as index_cmd
+from lurewatch.cli import search as search_cmd
+from lurewatch.cli.output import err_console
+from lurewatch.config import LurewatchError
+from lurewatch.index import IndexBackendError
+
+app = typer.Typer(
+    name="lurewatch",
+    help="Crawl, archive as WARC evidence, and search the traces of scam-compound recruitment.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"lurewatch {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    home: Annotated[str | None, typer.Option("--home", envvar="LUREWATCH_HOME", help="Data directory.")] = None,
+    index: Annotated[str | None, typer.Option("--index", envvar="LUREWATCH_INDEX", help="sqlite or http(s)://host:9200")] = None,
+    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="More log output (-vv: debug).")] = 0,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
+) -> None:
+    ctx.obj = {"home": home, "index": index}
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+app.command()(crawl_cmd.crawl)
+app.command()(search_cmd.search)
+app.command()(search_cmd.entities)
+app.add_typer(evidence_cmd.app, name="evidence")
+app.add_typer(index_cmd.app, name="index")
+
+
+def run() -> None:
+    """Console-script entry point: user errors become one line on stderr and an exit code."""
+    try:
+        app(standalone_mode=False)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        err_console.print("interrupted")
+        sys.exit(130)
+    except LurewatchError as exc:
+        err_console.print(f"[red]error:[/] {exc}", highlight=False)
+        sys.exit(exc.exit_code)
+    except IndexBackendError as exc:
+        err_console.print(f"[red]error:[/] {exc}", highlight=False)
+        sys.exit(5)
+    except OSError as exc:  # disk full, permission denied, ...
+        err_console.print(f"[red]error:[/] {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), highlight=False)
+        sys.exit(6)
+    except click.ClickException as exc:  # unknown option, bad value: one line, not the usage text
+        err_console.print(f"[red]error:[/] {exc.format_message()}", highlight=False)
+        sys.exit(exc.exit_code)

@@ -1,0 +1,1 @@
+"""The Scrapy side of lurewatch: spider, pipelines, settings and the in-process runner."""

@@ -1,0 +1,1 @@
+"""Evidence for legal teams: captures by URL and time, verification, export, custody."""

@@ -1,0 +1,180 @@
+"""The capture recorder: a Scrapy downloader middleware that writes every request/response pair to
+WARC from the bytes as received, and attaches the evidence reference to the request's meta.
+
+It sits close to the downloader (order 950, after cookies/user-agent/compression have set request
+headers, before HTTP decompression and redirects touch the response), so the body it stores is
+the entity body with transfer-encoding removed and content-encoding kept, and every redirect hop
+and error page is archived too.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from scrapy import Request, Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured, StopDownload
+from scrapy.http import Response
+from warcio.recordloader import ArcWarcRecord
+
+from lurewatch.models import EvidenceRef
+from lurewatch.warc import cdxj
+from lurewatch.warc.records import HttpExchange, build_exchange, build_resource
+from lurewatch.warc.writer import RotatingWarcWriter, SealedFile, WriterConfig, WrittenRecord
+
+log = logging.getLogger(__name__)
+
+META_STARTED = "lurewatch_fetch_started"
+META_EVIDENCE = "lurewatch_evidence"
+META_PAYLOAD_DIGEST = "lurewatch_payload_digest"
+FLAG_TRUNCATED = "lurewatch_truncated"
+
+# Hooks other components register (custody ledger, job records, deduplication): called with
+# the sealed file, after it is renamed to its final name.
+SealedCallback = Callable[[SealedFile], None]
+
+
+def _decode(value: bytes | str) -> str:
+    return value.decode("latin-1") if isinstance(value, bytes) else value
+
+
+def header_pairs(headers: Any) -> list[tuple[str, str]]:
+    """Every header value, in order, repeated headers (Set-Cookie) kept one line each."""
+    pairs: list[tuple[str, str]] = []
+    for name in headers:
+        for value in headers.getlist(name):
+            pairs.append((_decode(name), _decode(value)))
+    return pairs
+
+
+def request_target(url: str) -> str:
+    parts = urlsplit(url)
+    return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+
+
+def exchange_from(request: Request, response: Response, started: datetime) -> HttpExchange:
+    host = urlsplit(request.url).netloc
+    req_headers = [("Host", host), *header_pairs(request.headers)]
+    truncated = None
+    if "download_stopped" in response.flags or FLAG_TRUNCATED in response.flags:
+        truncated = "length"
+    elif "dataloss" in response.flags:
+        truncated = "disconnect"
+    return HttpExchange(
+        url=request.url,
+        method=request.method,
+        request_target=request_target(request.url),
+        request_headers=req_headers,
+        request_body=request.body or b"",
+        protocol=response.protocol or "HTTP/1.1",
+        status=response.status,
+        response_headers=header_pairs(response.headers),
+        body=response.body,
+        started=started,
+        ip_address=str(response.ip_address) if response.ip_address else None,
+        truncated=truncated,
+    )
+
+
+class WarcRecorderMiddleware:
+    """Downloader middleware writing WARC records; switched off with ``LUREWATCH_WARC_ENABLED``."""
+
+    def __init__(self, crawler: Crawler, writer: RotatingWarcWriter, max_response_bytes: int) -> None:
+        self.crawler = crawler
+        self.writer = writer
+        self.max_response_bytes = max_response_bytes
+        self._received: dict[int, int] = {}
+        self.stats = crawler.stats
+        writer.on_sealed.append(self._count_sealed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> WarcRecorderMiddleware:
+        settings = crawler.settings
+        if not settings.getbool("LUREWATCH_WARC_ENABLED", True):
+            raise NotConfigured("WARC recording is switched off (LUREWATCH_WARC_ENABLED)")
+        home = Path(settings.get("LUREWATCH_HOME") or "lurewatch-data")
+        writer = RotatingWarcWriter(
+            WriterConfig(
+                directory=home / "warcs",
+                prefix=settings.get("LUREWATCH_WARC_PREFIX", "lurewatch"),
+                max_bytes=settings.getint("LUREWATCH_WARC_MAX_BYTES", 1_000_000_000),
+                job_id=settings.get("LUREWATCH_JOB_ID", ""),
+                operator=settings.get("LUREWATCH_OPERATOR", ""),
+                description=settings.get("LUREWATCH_JOB_DESCRIPTION", ""),
+            )
+        )
+        for hook in settings.getlist("LUREWATCH_SEALED_HOOKS"):
+            writer.on_sealed.append(hook)
+        mw = cls(crawler, writer, settings.getint("LUREWATCH_MAX_RESPONSE_BYTES", 0))
+        crawler.signals.connect(mw.spider_closed, signal=signals.spider_closed)
+        if mw.max_response_bytes:
+            crawler.signals.connect(mw.bytes_received, signal=signals.bytes_received)
+        crawler.lurewatch_writer = writer  # type: ignore[attr-defined]  # for browser capture and pipelines
+        return mw
+
+    # -- signals ------------------------------------------------------------------------------------
+
+    def bytes_received(self, data: bytes, request: Request, spider: Spider) -> None:
+        """Stop over-long downloads but keep what arrived: it is recorded as truncated."""
+        seen = self._received.get(id(request), 0) + len(data)
+        self._received[id(request)] = seen
+        if seen > self.max_response_bytes:
+            self._received.pop(id(request), None)
+            self.stats.inc_value("lurewatch/truncated")
+            log.warning("truncated %s after %d bytes (LUREWATCH_MAX_RESPONSE_BYTES)", request.url, seen)
+            raise StopDownload(fail=False)
+
+    def spider_closed(self, spider: Spider) -> None:
+        self.writer.close()
+        cdxj.merge(self.writer.config.directory)
+
+    def _count_sealed(self, sealed: SealedFile) -> None:
+        self.stats.inc_value("lurewatch/warc_files")
+
+    # -- middleware ----------------------------------------------------------------------------------
+
+    def process_request(self, request: Request) -> None:
+        request.meta[META_STARTED] = datetime.now(UTC)
+        return None
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        self._received.pop(id(request), None)
+        if request.meta.get("lurewatch_recorded_by_browser"):
+            return response  # the browser capture wrote the network records itself
+        started = request.meta.get(META_STARTED) or datetime.now(UTC)
+        exchange = exchange_from(request, response, started)
+        written = self.record_exchange(exchange)
+        request.meta[META_EVIDENCE] = written
+        return response
+
+    def record_exchange(self, exchange: HttpExchange) -> EvidenceRef:
+        """Write the pair and return the evidence reference of the response record."""
+
+        def build(warcinfo_id: str) -> list[ArcWarcRecord]:
+            return list(build_exchange(exchange, warcinfo_id))
+
+        records = self.writer.write_group(build)
+        response = records[0]
+        self.stats.inc_value("lurewatch/records", len(records))
+        self.stats.inc_value("lurewatch/warc_bytes", sum(r.length for r in records))
+        return evidence_of(response)
+
+    def record_resource(
+        self, uri: str, record_type: str, content: bytes, content_type: str, links: dict[str, str]
+    ) -> EvidenceRef:
+        moment = datetime.now(UTC)
+        written = self.writer.write_group(
+            lambda warcinfo_id: [build_resource(uri, record_type, content, content_type, warcinfo_id, moment, links)]
+        )
+        self.stats.inc_value("lurewatch/records")
+        self.stats.inc_value("lurewatch/warc_bytes", written[0].length)
+        return evidence_of(written[0])
+
+
+def evidence_of(written: WrittenRecord) -> EvidenceRef:
+    return EvidenceRef(written.warc, written.offset, written.length, written.record_id, written.sha256)
