@@ -6,7 +6,6 @@ import logging
 import sys
 from typing import Annotated
 
-import click
 import typer
 
 from lurewatch import __version__
@@ -26,6 +25,24 @@ app = typer.Typer(
 )
 
 
+class OneLineFormatter(logging.Formatter):
+    """``LEVEL logger: message``, one line per record; tracebacks only when asked for (-vv)."""
+
+    def __init__(self, tracebacks: bool) -> None:
+        super().__init__("%(levelname)s %(name)s: %(message)s")
+        self.tracebacks = tracebacks
+
+    def format(self, record: logging.LogRecord) -> str:
+        if self.tracebacks:
+            return super().format(record)
+        saved = record.exc_info, record.exc_text, record.stack_info
+        record.exc_info, record.exc_text, record.stack_info = None, None, None
+        try:
+            return super().format(record)
+        finally:
+            record.exc_info, record.exc_text, record.stack_info = saved
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"lurewatch {__version__}")
@@ -42,7 +59,17 @@ def main(
 ) -> None:
     ctx.obj = {"home": home, "index": index}
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    # The level sits on the handler too: Scrapy sets its own loggers to DEBUG when a crawl starts.
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setLevel(level)
+    handler.setFormatter(OneLineFormatter(tracebacks=verbose >= 2))
+    logging.root.addHandler(handler)
+    logging.root.setLevel(level)
+    if verbose == 0:
+        # Scrapy reports every retry and robots.txt failure itself; our spider already logs each
+        # failed fetch in one line, so keep the default output to that.
+        for noisy in ("scrapy.downloadermiddlewares.retry", "scrapy.downloadermiddlewares.robotstxt"):
+            logging.getLogger(noisy).setLevel(logging.CRITICAL)
 
 
 app.command()(crawl_cmd.crawl)
@@ -62,14 +89,14 @@ def run() -> None:
         err_console.print("interrupted")
         sys.exit(130)
     except LurewatchError as exc:
-        err_console.print(f"[red]error:[/] {exc}", highlight=False)
+        err_console.print(f"[red]error:[/] {exc}", highlight=False, soft_wrap=True)
         sys.exit(exc.exit_code)
     except IndexBackendError as exc:
-        err_console.print(f"[red]error:[/] {exc}", highlight=False)
+        err_console.print(f"[red]error:[/] {exc}", highlight=False, soft_wrap=True)
         sys.exit(5)
     except OSError as exc:  # disk full, permission denied, ...
-        err_console.print(f"[red]error:[/] {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), highlight=False)
+        err_console.print(f"[red]error:[/] {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), highlight=False, soft_wrap=True)
         sys.exit(6)
-    except click.ClickException as exc:  # unknown option, bad value: one line, not the usage text
-        err_console.print(f"[red]error:[/] {exc.format_message()}", highlight=False)
+    except typer.TyperException as exc:  # unknown option, bad value: one line, not the usage text
+        err_console.print(f"[red]error:[/] {exc.format_message()}", highlight=False, soft_wrap=True)
         sys.exit(exc.exit_code)

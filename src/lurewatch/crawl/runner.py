@@ -80,6 +80,7 @@ def build_settings(config: Config, options: CrawlOptions) -> Settings:
             "LUREWATCH_DEPTH": options.depth,
             "LUREWATCH_RENDER": options.render,
             "ROBOTSTXT_OBEY": options.obey_robots,
+            "LOG_INSTALL_ROOT_HANDLER": False,  # the caller owns logging (lurewatch CLI: --verbose)
         },
         priority="cmdline",
     )
@@ -93,7 +94,7 @@ ProgressHook = Callable[[str, int], None]
 def run_crawl(config: Config, options: CrawlOptions, on_progress: ProgressHook | None = None) -> CrawlSummary:
     settings = build_settings(config, options)
     started = datetime.now(UTC)
-    process = CrawlerProcess(settings, install_root_handler=False)
+    process = CrawlerProcess(settings)
     crawler: Crawler = process.create_crawler(SiteSpider)
     if on_progress is not None:
         crawler.signals.connect(lambda **_: on_progress("page", 1), signal=signals.item_scraped, weak=False)

@@ -151,6 +151,12 @@ def parse_html(url: str, html: str) -> ParsedPage:
                 title = _tidy(extracted.title or "")
     if not main_text:
         main_text = visible
+    else:
+        # trafilatura treats the first heading as metadata; an ad's heading is its most telling line
+        heading = tree.find(".//h1")
+        heading_text = _tidy(heading.text_content()) if heading is not None else ""
+        if heading_text and heading_text not in main_text and heading_text != title:
+            main_text = f"{heading_text}\n{main_text}"
     detail_links = sum(1 for link in links if is_detail_link(link))
     return ParsedPage(
         title=title,
