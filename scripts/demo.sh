@@ -3,6 +3,8 @@
 # top entities and export the top hit as a signed evidence package.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Never fetch the public suffix list at run time (tldextract, via Scrapy and surt): use the bundled one.
+export TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS=""
 
 VENV=${VENV:-.venv}
 LW="$VENV/bin/lurewatch"

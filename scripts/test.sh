@@ -2,6 +2,8 @@
 # The whole test suite on a fresh machine: install, start the local Elasticsearch node, run pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Never fetch the public suffix list at run time (tldextract, via Scrapy and surt): use the bundled one.
+export TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS=""
 
 scripts/setup.sh
 VENV=${VENV:-.venv}

@@ -1,86 +1,24 @@
-"""The ``lurewatch`` command line: global options, command groups, one-line errors."""
+"""The ``lurewatch`` console script: offline-safe environment, then the app; user errors become one
+line on stderr and an exit code, never a traceback."""
 
 from __future__ import annotations
 
-import logging
+import os
 import sys
-from typing import Annotated
-
-import typer
-
-from lurewatch import __version__
-from lurewatch.cli import crawl as crawl_cmd
-from lurewatch.cli import evidence as evidence_cmd
-from lurewatch.cli import index as index_cmd
-from lurewatch.cli import search as search_cmd
-from lurewatch.cli.output import err_console
-from lurewatch.config import LurewatchError
-from lurewatch.index import IndexBackendError
-
-app = typer.Typer(
-    name="lurewatch",
-    help="Crawl, archive as WARC evidence, and search the traces of scam-compound recruitment.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-)
-
-
-class OneLineFormatter(logging.Formatter):
-    """``LEVEL logger: message``, one line per record; tracebacks only when asked for (-vv)."""
-
-    def __init__(self, tracebacks: bool) -> None:
-        super().__init__("%(levelname)s %(name)s: %(message)s")
-        self.tracebacks = tracebacks
-
-    def format(self, record: logging.LogRecord) -> str:
-        if self.tracebacks:
-            return super().format(record)
-        saved = record.exc_info, record.exc_text, record.stack_info
-        record.exc_info, record.exc_text, record.stack_info = None, None, None
-        try:
-            return super().format(record)
-        finally:
-            record.exc_info, record.exc_text, record.stack_info = saved
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"lurewatch {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def main(
-    ctx: typer.Context,
-    home: Annotated[str | None, typer.Option("--home", envvar="LUREWATCH_HOME", help="Data directory.")] = None,
-    index: Annotated[str | None, typer.Option("--index", envvar="LUREWATCH_INDEX", help="sqlite or http(s)://host:9200")] = None,
-    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="More log output (-vv: debug).")] = 0,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
-) -> None:
-    ctx.obj = {"home": home, "index": index}
-    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
-    # The level sits on the handler too: Scrapy sets its own loggers to DEBUG when a crawl starts.
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setLevel(level)
-    handler.setFormatter(OneLineFormatter(tracebacks=verbose >= 2))
-    logging.root.addHandler(handler)
-    logging.root.setLevel(level)
-    if verbose == 0:
-        # Scrapy reports every retry and robots.txt failure itself; our spider already logs each
-        # failed fetch in one line, so keep the default output to that.
-        for noisy in ("scrapy.downloadermiddlewares.retry", "scrapy.downloadermiddlewares.robotstxt"):
-            logging.getLogger(noisy).setLevel(logging.CRITICAL)
-
-
-app.command()(crawl_cmd.crawl)
-app.command()(search_cmd.search)
-app.command()(search_cmd.entities)
-app.add_typer(evidence_cmd.app, name="evidence")
-app.add_typer(index_cmd.app, name="index")
 
 
 def run() -> None:
-    """Console-script entry point: user errors become one line on stderr and an exit code."""
+    # tldextract (used by Scrapy's cookie handling and by surt) would otherwise try to download the
+    # public suffix list from the internet on first use; the bundled snapshot is what we want.
+    os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+
+    import typer
+
+    from lurewatch.cli.app import app
+    from lurewatch.cli.output import err_console
+    from lurewatch.config import LurewatchError
+    from lurewatch.index import IndexBackendError
+
     try:
         app(standalone_mode=False)
     except typer.Exit as exc:
@@ -94,9 +32,14 @@ def run() -> None:
     except IndexBackendError as exc:
         err_console.print(f"[red]error:[/] {exc}", highlight=False, soft_wrap=True)
         sys.exit(5)
-    except OSError as exc:  # disk full, permission denied, ...
-        err_console.print(f"[red]error:[/] {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), highlight=False, soft_wrap=True)
-        sys.exit(6)
     except typer.TyperException as exc:  # unknown option, bad value: one line, not the usage text
         err_console.print(f"[red]error:[/] {exc.format_message()}", highlight=False, soft_wrap=True)
         sys.exit(exc.exit_code)
+    except OSError as exc:  # disk full, permission denied, ...
+        where = f": {exc.filename}" if exc.filename else ""
+        err_console.print(f"[red]error:[/] {exc.strerror or exc}{where}", highlight=False, soft_wrap=True)
+        sys.exit(6)
+
+
+if __name__ == "__main__":
+    run()
