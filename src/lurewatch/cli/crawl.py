@@ -14,10 +14,21 @@ from lurewatch.cli.output import console, emit_json, err_console, human_bytes
 from lurewatch.cli.state import config_of
 from lurewatch.config import LurewatchError
 from lurewatch.crawl.runner import CrawlOptions, CrawlSummary, run_crawl
+from lurewatch.schedule.crawljob import resume_options, run_recorded
 
 log = logging.getLogger(__name__)
 
 EXIT_SEEDS_UNREACHABLE = 3
+
+
+def parse_settings(pairs: list[str]) -> dict[str, str]:
+    settings: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise LurewatchError(f"--set expects NAME=VALUE, got {pair!r}", exit_code=2)
+        settings[name.strip()] = value
+    return settings
 
 
 def _check_seeds(urls: list[str]) -> None:
@@ -29,21 +40,50 @@ def _check_seeds(urls: list[str]) -> None:
 
 def crawl(
     ctx: typer.Context,
-    urls: Annotated[list[str], typer.Argument(help="Seed URLs; each one's host is crawled.")],
+    urls: Annotated[list[str] | None, typer.Argument(help="Seed URLs; each one's host is crawled.")] = None,
     render: Annotated[bool, typer.Option("--render", help="Drive Chromium through Playwright for every page.")] = False,
     max_pages: Annotated[int, typer.Option("--max-pages", min=0, help="Stop after this many pages (0: no limit).")] = 0,
     depth: Annotated[int, typer.Option("--depth", min=0, help="Follow links this many hops from the seeds (0: no limit).")] = 0,
     name: Annotated[str, typer.Option("--name", help="A name for this crawl (job record, warcinfo).")] = "",
     ignore_robots: Annotated[bool, typer.Option("--ignore-robots", help="Do not obey robots.txt.")] = False,
+    setting: Annotated[
+        list[str] | None,
+        typer.Option("--set", "-s", help="A Scrapy or LUREWATCH_* setting, NAME=VALUE (repeatable)."),
+    ] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the summary as one JSON document.")] = False,
+    resume: Annotated[
+        str | None, typer.Option("--resume", metavar="JOB", help="Go on with a killed or stopped crawl job.")
+    ] = None,
+    job_id: Annotated[str | None, typer.Option("--job-id", hidden=True)] = None,  # set by the scheduler
 ) -> None:
     """Crawl the sites of the seed URLs (same host), archive to WARC, extract entities, index."""
-    _check_seeds(urls)
     config = config_of(ctx)
+    if resume:
+        if urls:
+            raise LurewatchError("--resume JOB takes no URLs: the job's own seeds and options are used", exit_code=2)
+        options = resume_options(config, resume)
+        summary = run_recorded(config, options, lambda: _run_with_progress(config, options, show=not json_out))
+        _report(summary, json_out)
+        return
+    if not urls:
+        raise LurewatchError("give at least one seed URL (or --resume JOB)", exit_code=2)
+    _check_seeds(urls)
     options = CrawlOptions(
-        seeds=urls, max_pages=max_pages, depth=depth, render=render, name=name, obey_robots=not ignore_robots
+        seeds=urls,
+        max_pages=max_pages,
+        depth=depth,
+        render=render,
+        name=name,
+        obey_robots=not ignore_robots,
+        settings=parse_settings(setting or []),
     )
-    summary = _run_with_progress(config, options, show=not json_out)
+    if job_id:
+        options.job_id = job_id
+    summary = run_recorded(config, options, lambda: _run_with_progress(config, options, show=not json_out))
+    _report(summary, json_out)
+
+
+def _report(summary: CrawlSummary, json_out: bool) -> None:
     if json_out:
         emit_json(summary.to_dict())
     else:
