@@ -89,6 +89,17 @@ ON CONFLICT(type, value, url) DO UPDATE SET
 """
 
 
+def _malformed_field(page: PageRecord) -> str | None:
+    """The first field of ``page`` that cannot be stored as the contract says, described."""
+    try:
+        normalize_since(page.captured_at)
+    except IndexBackendError:
+        return f"field captured_at: {page.captured_at!r} is not an ISO 8601 time"
+    if not (0.0 <= page.risk.score <= 1.0):
+        return f"field risk.score: {page.risk.score!r} is outside 0..1"
+    return None
+
+
 def _fts_match(text: str) -> str:
     """An FTS5 MATCH expression that user syntax cannot break: every phrase quoted, ANDed."""
     phrases = query_phrases(text)
@@ -132,10 +143,19 @@ class SqliteIndex:
     # -- writes ---------------------------------------------------------------------------------
 
     def index_pages(self, pages: Iterable[PageRecord]) -> int:
+        """Write the valid pages; then, if any page was malformed, say which page and field."""
         written = 0
+        rejected: list[str] = []
         with self._transaction() as db:
             for page in pages:
+                problem = _malformed_field(page)
+                if problem:
+                    rejected.append(f"{page.url}: {problem}")
+                    continue
                 written += self._write_page(db, page)
+        if rejected:
+            more = f" (and {len(rejected) - 1} more)" if len(rejected) > 1 else ""
+            raise IndexBackendError(f"page not indexed: {rejected[0]}{more}")
         return written
 
     @staticmethod
