@@ -1,11 +1,10 @@
-"""A guard against accidental slow paths (a regex that rescans the page per character, a heavy
-object built per call). The bound is loose on purpose: CI machines are slow and shared."""
+"""A page of realistic length with contacts repeated throughout: everything is found once, in its
+normal form (speed itself is measured in bench/, never asserted in tests)."""
 
 from __future__ import annotations
 
-import time
-
 from lurewatch.extract import ExtractionInput, extract_entities
+from lurewatch.models import Entity
 
 _PARAGRAPH = (
     "URGENT HIRING in Phnom Penh! Customer service at our office, salary $1,500-3,000, age 18-35. "
@@ -15,13 +14,11 @@ _PARAGRAPH = (
 )
 
 
-def test_a_20kb_page_is_extracted_in_milliseconds() -> None:
+def test_a_20kb_page_yields_each_entity_once() -> None:
     page = (_PARAGRAPH * (20_000 // len(_PARAGRAPH) + 1))[:20_000]
-    extract_entities(ExtractionInput(page))  # lazy one-time set-up (public suffix list)
-    rounds = 20
-    started = time.process_time()
-    for i in range(rounds):
-        found = extract_entities(ExtractionInput(f"{page} {i}"))
-    per_page = (time.process_time() - started) / rounds
-    assert len(found) >= 8
-    assert per_page < 0.05, f"{per_page * 1000:.1f} ms CPU per 20 KB page"
+    found = extract_entities(ExtractionInput(page))
+    assert len(found) == len(set(found))
+    assert Entity("telegram", "pp_jobs_hr") in found
+    assert Entity("whatsapp", "+855961234567") in found
+    assert Entity("eth_address", "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed") in found
+    assert Entity("email", "hr.team@asia-careers.com") in found

@@ -33,6 +33,10 @@ _ASSET_EXTENSIONS = frozenset(
 )
 _SCALE = re.compile(r"\d+(?:\.\d+)?x")  # the "2x" of "logo@2x.png"
 
+# Special-use names reserved for documentation and testing (RFC 2606, RFC 6761): not in the public
+# suffix list, but fictional and training material (and our demo site) write addresses with them.
+_RESERVED_SUFFIXES = ("example", "test", "invalid")
+
 _extractor: tldextract.TLDExtract | None = None
 _extractor_lock = threading.Lock()
 
@@ -43,7 +47,9 @@ def _suffixes() -> tldextract.TLDExtract:
     if _extractor is None:
         with _extractor_lock:
             if _extractor is None:
-                _extractor = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+                _extractor = tldextract.TLDExtract(
+                    suffix_list_urls=(), cache_dir=None, extra_suffixes=_RESERVED_SUFFIXES
+                )
     return _extractor
 
 
