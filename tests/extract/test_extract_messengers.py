@@ -170,3 +170,12 @@ def test_line_negative(text: str) -> None:
 
 def test_line_links_from_the_link_list() -> None:
     assert line("", links=("https://line.me/R/ti/p/~HR.Thai",)) == {"hr.thai"}
+
+
+def test_line_label_before_a_link_is_not_the_host_name() -> None:
+    from lurewatch.extract import ExtractionInput, extract_entities
+    from lurewatch.models import Entity
+
+    found = extract_entities(ExtractionInput("Line: line.me/ti/p/~kl_recruit | Line ID: abc_hr"))
+    assert Entity("line", "line.me") not in found
+    assert {Entity("line", "kl_recruit"), Entity("line", "abc_hr")} <= set(found)

@@ -26,7 +26,7 @@ _LABELLED = re.compile(
     r"(?:(?P<latin>(?:id[ \t]?line|line[ \t]?id|line@|line)(?![a-z]))"
     r"|(?P<thai>ไอดีไลน์|ไลน์ไอดี|แอดไลน์|ไลน์|ไอดี[ \t]?line))"
     r"[ \t]*(?P<sep>[:：=]|)[ \t]*(?P<at>[@~]?)(?P<id>[a-z0-9][a-z0-9._\-]{3,19})"
-    r"(?![a-z0-9_\-@]|\.[a-z0-9])"
+    r"(?![a-z0-9_\-@/]|\.[a-z0-9])"  # not the host of a link ("Line: line.me/ti/p/~id")
 )
 # Words that may stand right before a "LINE:" label; any other word makes "line" part of a phrase.
 _LEADS = frozenset({"add", "via", "on", "or", "and", "my", "our", "contact", "official", "us",
