@@ -179,3 +179,13 @@ def test_line_label_before_a_link_is_not_the_host_name() -> None:
     found = extract_entities(ExtractionInput("Line: line.me/ti/p/~kl_recruit | Line ID: abc_hr"))
     assert Entity("line", "line.me") not in found
     assert {Entity("line", "kl_recruit"), Entity("line", "abc_hr")} <= set(found)
+
+
+def test_line_ids_after_everyday_lead_words_and_official_accounts() -> None:
+    from lurewatch.extract import ExtractionInput, extract_entities
+    from lurewatch.models import Entity
+
+    assert extract_entities(ExtractionInput("They also use Line ~kl_recruit.")) == [Entity("line", "kl_recruit")]
+    assert extract_entities(ExtractionInput("หรือ LINE Official @lannaconnect")) == [Entity("line", "lannaconnect")]
+    assert extract_entities(ExtractionInput("LINE OA: @shop_th")) == [Entity("line", "shop_th")]
+    assert extract_entities(ExtractionInput("the production line: assembly work")) == []

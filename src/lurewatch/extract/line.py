@@ -25,12 +25,14 @@ _LINK = re.compile(r"line\.me/(?:r/)?ti/p/(?:~|@|%40)(?P<id>[a-z0-9._\-]{4,20})(
 _LABELLED = re.compile(
     r"(?:(?P<latin>(?:id[ \t]?line|line[ \t]?id|line@|line)(?![a-z]))"
     r"|(?P<thai>ไอดีไลน์|ไลน์ไอดี|แอดไลน์|ไลน์|ไอดี[ \t]?line))"
-    r"[ \t]*(?P<sep>[:：=]|)[ \t]*(?P<at>[@~]?)(?P<id>[a-z0-9][a-z0-9._\-]{3,19})"
+    r"(?:[ \t]+(?:official[ \t]+account|official|oa))?"  # "LINE Official @shop", "LINE OA: @shop"
+    r"[ \t]*(?P<sep>[:：=]|)[ \t]*(?P<at>[@~]?)(?P<id>[a-z0-9][a-z0-9._\-]{2,18}[a-z0-9_\-])"  # a full stop ends the sentence
     r"(?![a-z0-9_\-@/]|\.[a-z0-9])"  # not the host of a link ("Line: line.me/ti/p/~id")
 )
 # Words that may stand right before a "LINE:" label; any other word makes "line" part of a phrase.
 _LEADS = frozenset({"add", "via", "on", "or", "and", "my", "our", "contact", "official", "us",
-                    "by", "id", "the", "your", "please", "and/or"})
+                    "by", "id", "the", "your", "please", "and/or", "use", "uses", "using", "at",
+                    "also", "message", "msg", "chat", "text", "dm", "ping"})
 _STOPWORDS = frozenset({"official", "account", "contact", "only", "please", "group", "chat",
                         "available", "number", "phone", "telegram", "whatsapp", "wechat"})
 _WORD_BEFORE = re.compile(r"([a-z]+)[ \t]*$")
