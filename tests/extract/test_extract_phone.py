@@ -129,3 +129,13 @@ def test_whatsapp_links() -> None:
 def test_telegram_phone_is_just_a_phone() -> None:
     found = set(PhoneExtractor().extract(ExtractionInput("Telegram: +855 12 345 678")))
     assert found == {Entity("phone", "+85512345678")}
+
+
+def test_a_country_named_beside_a_national_number_decides_its_region() -> None:
+    from lurewatch.extract import ExtractionInput, extract_entities
+    from lurewatch.models import Entity
+
+    found = extract_entities(ExtractionInput("Admin input data Kamboja: WA 0857 1234 5678 (nomor Indonesia)."))
+    assert Entity("phone", "+6285712345678") in found
+    assert Entity("phone", "+8562055512345") in extract_entities(ExtractionInput("Laos office: 020 55 512 345"))
+    assert Entity("phone", "+8613812345678") in extract_entities(ExtractionInput("电话：138 1234 5678（中国）"))

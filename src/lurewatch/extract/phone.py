@@ -92,6 +92,26 @@ def _read_window(window: str, region: str | None) -> tuple[tuple[int, int, str],
     )
 
 
+_LOCAL_BEFORE, _LOCAL_AFTER = 40, 30
+# Country words that are too common to weigh a whole page but are telling right beside a number:
+# "138 1234 5678（中国）".
+_LOCAL_ONLY = re.compile(r"中国|中國|\bChina\b|\bPRC\b")
+
+
+def _local_region(text: str, start: int, end: int) -> str | None:
+    """The country named right beside a number ("0857 1234 5678 (nomor Indonesia)", "Laos office:
+    020 55 512 345"): it outranks the page's own region for that number."""
+    # What follows first: a parenthetical after the number names its own country, while the words
+    # before it often name the place of the job.
+    for snippet in (text[end : end + _LOCAL_AFTER], text[max(0, start - _LOCAL_BEFORE) : start]):
+        region = infer_region(snippet)
+        if region is None and _LOCAL_ONLY.search(snippet):
+            region = "CN"
+        if region:
+            return region
+    return None
+
+
 def _matches(text: str, regions: tuple[str | None, ...]) -> Iterator[_Found]:
     """Every valid number in ``text``, with its offsets, read with the first region that can."""
     for candidate in _CANDIDATE.finditer(text):
@@ -100,8 +120,10 @@ def _matches(text: str, regions: tuple[str | None, ...]) -> Iterator[_Found]:
         window = _masked_window(text[lo:hi])
         if window is None:
             continue  # only a date, a time, a price...: nothing left to read
+        local = _local_region(text, candidate.start(), candidate.end())
+        candidate_regions = (local, *(r for r in regions if r != local)) if local else regions
         taken: list[tuple[int, int]] = []
-        for region in regions:
+        for region in candidate_regions:
             for start, end, value in _read_window(window, region):
                 if any(start < t_end and t_start < end for t_start, t_end in taken):
                     continue  # already read with a more likely region

@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import lxml.html
-import py3langid
 import trafilatura
 from extruct.jsonld import JsonLdExtractor
 from lxml import etree
 
 from lurewatch.parse.kind import classify, is_detail_link
+from lurewatch.parse.language import detect_language
 
 log = logging.getLogger(__name__)
 
@@ -102,14 +102,18 @@ def _strip_html(fragment: str) -> str:
         return fragment
 
 
-def _detect_lang(tree: lxml.html.HtmlElement, text: str) -> str:
-    declared = (tree.get("lang") or "").strip().lower()
-    if declared:
-        return declared.split("-")[0].split("_")[0]
-    if not text.strip():
-        return ""
-    lang, _ = py3langid.classify(text[:2000])
-    return str(lang)
+def _declared_date(tree: lxml.html.HtmlElement) -> str | None:
+    """The publication date a page declares in its markup (meta tags, <time>), without guessing."""
+    for xpath in (
+        '//meta[@property="article:published_time"]/@content',
+        '//meta[@itemprop="datePosted" or @itemprop="datePublished"]/@content',
+        '//meta[@name="date" or @name="pubdate"]/@content',
+        "//time[@datetime][1]/@datetime",
+    ):
+        found = tree.xpath(xpath)
+        if found:
+            return str(found[0]).strip() or None
+    return None
 
 
 def parse_html(url: str, html: str) -> ParsedPage:
@@ -140,29 +144,27 @@ def parse_html(url: str, html: str) -> ParsedPage:
             break
 
     visible = _visible_text(tree)
+    heading = tree.find(".//h1")
+    heading_text = _tidy(heading.text_content()) if heading is not None else ""
+    published = published or _declared_date(tree)
+    lang = detect_language(tree.get("lang") or "", main_text or visible)
     if not main_text:
+        # Last use of the tree: trafilatura prunes it in place, which spares a second parse.
         extracted = trafilatura.bare_extraction(
-            html, url=url, fast=True, with_metadata=True, include_comments=True, deduplicate=False
+            tree, url=url, fast=True, favor_precision=True, include_comments=True, deduplicate=False
         )
-        if extracted is not None:
-            main_text = _tidy(extracted.text or "")
-            published = published or extracted.date
-            if not title:
-                title = _tidy(extracted.title or "")
+        main_text = _tidy(extracted.text or "") if extracted is not None else ""
+        # trafilatura treats the first heading as metadata; an ad's heading is its most telling line
+        if main_text and heading_text and heading_text not in main_text and heading_text != title:
+            main_text = f"{heading_text}\n{main_text}"
     if not main_text:
         main_text = visible
-    else:
-        # trafilatura treats the first heading as metadata; an ad's heading is its most telling line
-        heading = tree.find(".//h1")
-        heading_text = _tidy(heading.text_content()) if heading is not None else ""
-        if heading_text and heading_text not in main_text and heading_text != title:
-            main_text = f"{heading_text}\n{main_text}"
     detail_links = sum(1 for link in links if is_detail_link(link))
     return ParsedPage(
         title=title,
         text=main_text,
         visible_text=visible,
-        lang=_detect_lang(tree, main_text or visible),
+        lang=lang,
         kind=classify(url, types, detail_links),
         published=published,
         links=links,
