@@ -189,3 +189,12 @@ def test_line_ids_after_everyday_lead_words_and_official_accounts() -> None:
     assert extract_entities(ExtractionInput("หรือ LINE Official @lannaconnect")) == [Entity("line", "lannaconnect")]
     assert extract_entities(ExtractionInput("LINE OA: @shop_th")) == [Entity("line", "shop_th")]
     assert extract_entities(ExtractionInput("the production line: assembly work")) == []
+
+
+def test_a_mention_right_after_another_messengers_label_is_not_telegram() -> None:
+    from lurewatch.extract import ExtractionInput, extract_entities
+    from lurewatch.models import Entity
+
+    found = extract_entities(ExtractionInput("Line: @sunrise_global - Telegram: @SunriseGlobal_HR"))
+    assert Entity("telegram", "sunrise_global") not in found
+    assert {Entity("telegram", "sunriseglobal_hr"), Entity("line", "sunrise_global")} <= set(found)

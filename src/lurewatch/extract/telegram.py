@@ -53,6 +53,7 @@ STOPWORDS = frozenset(
      "zalo", "line", "viber", "signal", "facebook", "instagram", "twitter", "tiktok", "skype"}
 )
 _MENTION_REACH = 60
+_SEPARATORS_ONLY = re.compile(r"[\s:：=\-–]*")
 
 
 def normalize_telegram(raw: str) -> str | None:
@@ -138,7 +139,12 @@ def _from_mentions(low: str) -> Iterator[Entity]:
     for match in _MENTION.finditer(low):
         nearest = nearest_label(low, match.start(), _MENTION_REACH)
         named_before = nearest is not None and nearest[0] == "telegram"
-        named_after = _AFTER_TG.match(low, match.end()) is not None
+        # "Line: @name - Telegram: @other": a label right before the mention owns it, whatever
+        # messenger is named after it.
+        owned_by_other = (
+            nearest is not None and not named_before and _SEPARATORS_ONLY.fullmatch(low, nearest[1], match.start())
+        )
+        named_after = not owned_by_other and _AFTER_TG.match(low, match.end()) is not None
         if named_before or named_after:
             value = normalize_telegram(match.group(1))
             if value:
