@@ -9,9 +9,13 @@ from typing import Annotated
 import typer
 
 from lurewatch import __version__
+from lurewatch.cli import changes as changes_cmd
 from lurewatch.cli import crawl as crawl_cmd
 from lurewatch.cli import evidence as evidence_cmd
 from lurewatch.cli import index as index_cmd
+from lurewatch.cli import jobs as jobs_cmd
+from lurewatch.cli import schedule as schedule_cmd
+from lurewatch.cli import scheduler as scheduler_cmd
 from lurewatch.cli import search as search_cmd
 
 app = typer.Typer(
@@ -74,3 +78,7 @@ app.command()(search_cmd.search)
 app.command()(search_cmd.entities)
 app.add_typer(evidence_cmd.app, name="evidence")
 app.add_typer(index_cmd.app, name="index")
+app.command()(jobs_cmd.jobs)
+app.command()(changes_cmd.changes)
+app.add_typer(schedule_cmd.app, name="schedule")
+app.add_typer(scheduler_cmd.app, name="scheduler")

@@ -42,6 +42,10 @@ def crawl(
     ctx: typer.Context,
     urls: Annotated[list[str] | None, typer.Argument(help="Seed URLs; each one's host is crawled.")] = None,
     render: Annotated[bool, typer.Option("--render", help="Drive Chromium through Playwright for every page.")] = False,
+    render_pattern: Annotated[
+        list[str] | None,
+        typer.Option("--render-pattern", help="Render only URLs matching this regex (repeatable); fetch the rest plainly."),
+    ] = None,
     max_pages: Annotated[int, typer.Option("--max-pages", min=0, help="Stop after this many pages (0: no limit).")] = 0,
     depth: Annotated[int, typer.Option("--depth", min=0, help="Follow links this many hops from the seeds (0: no limit).")] = 0,
     name: Annotated[str, typer.Option("--name", help="A name for this crawl (job record, warcinfo).")] = "",
@@ -73,6 +77,7 @@ def crawl(
         max_pages=max_pages,
         depth=depth,
         render=render,
+        render_patterns=list(render_pattern or []),
         name=name,
         obey_robots=not ignore_robots,
         settings=parse_settings(setting or []),

@@ -33,11 +33,27 @@ DOWNLOAD_WARNSIZE = 0
 
 DOWNLOADER_MIDDLEWARES = {
     "lurewatch.warc.recorder.WarcRecorderMiddleware": 950,
+    # Crash recovery (repair of .open files) on every crawl; replay of the archive on --resume.
+    "lurewatch.crawl.replay.ResumeMiddleware": 960,
 }
 ITEM_PIPELINES = {  # also importable as pipelines.AnalyzePipeline / pipelines.IndexPipeline
     "lurewatch.crawl.pipelines.AnalyzePipeline": 300,
     "lurewatch.crawl.pipelines.IndexPipeline": 800,
 }
+
+# Browser rendering (lurewatch.crawl.render): off unless LUREWATCH_RENDER or
+# LUREWATCH_RENDER_PATTERNS asks for it; the add-on then sets up scrapy-playwright.
+ADDONS = {"lurewatch.crawl.render.RenderAddon": 0}
+LUREWATCH_RENDER = False
+LUREWATCH_RENDER_PATTERNS: list[str] = []  # regexes; matching URLs are rendered, the rest fetched plainly
+LUREWATCH_RENDER_BLOCK: list[str] = []  # regexes of URLs the browser must not fetch (none by default)
+LUREWATCH_RENDER_MAX_PAGES = 3  # browser tabs at once; sized for a 2-core machine
+LUREWATCH_RENDER_NAV_TIMEOUT = 20.0  # s until the first byte of the document
+LUREWATCH_RENDER_LOAD_TIMEOUT = 15.0  # s for DOMContentLoaded
+LUREWATCH_RENDER_IDLE_CAP = 5.0  # s at most waiting for the network to go quiet
+LUREWATCH_RENDER_SCROLLS = 8  # viewport-height scroll steps at most (lazy loading)
+LUREWATCH_RENDER_SCREENSHOT_TIMEOUT = 15.0
+LUREWATCH_RENDER_PAGE_BUDGET = 60.0  # s for settling one page, whatever it does
 
 LUREWATCH_HOME = "lurewatch-data"
 LUREWATCH_INDEX = "sqlite"

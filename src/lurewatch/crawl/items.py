@@ -13,7 +13,7 @@ class PageItem:
     url: str
     status: int
     captured_at: str
-    body: bytes  # as stored in the WARC record (content-encoding kept)
+    payload_digest: str  # "sha256:<base32>" of the body as archived (the WARC-Payload-Digest)
     parsed: ParsedPage
     evidence: EvidenceRef | None
     record: PageRecord | None = None  # filled in by AnalyzePipeline

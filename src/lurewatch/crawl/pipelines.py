@@ -17,7 +17,6 @@ from lurewatch.analysis import Capture, analyze_parsed
 from lurewatch.crawl.items import PageItem
 from lurewatch.index import IndexBackend, IndexBackendError, open_index
 from lurewatch.models import PageRecord
-from lurewatch.warc.records import sha256_label
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +33,7 @@ class AnalyzePipeline:
     def process_item(self, item: PageItem) -> PageItem:
         try:
             item.record = analyze_parsed(
-                Capture(item.url, item.status, item.captured_at, "", sha256_label(item.body), item.evidence), item.parsed
+                Capture(item.url, item.status, item.captured_at, "", item.payload_digest, item.evidence), item.parsed
             )
         except Exception as exc:  # one bad page must never stop the crawl
             self.stats.inc_value("lurewatch/errors/analysis")

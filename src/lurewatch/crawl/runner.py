@@ -34,9 +34,11 @@ class CrawlOptions:
     max_pages: int = 0
     depth: int = 0
     render: bool = False
+    render_patterns: list[str] = field(default_factory=list)  # regexes: render only matching URLs
     name: str = ""
     job_id: str = field(default_factory=new_job_id)
     obey_robots: bool = True
+    resume: bool = False  # go on with job_id: answer already-archived URLs from the archive
     settings: dict[str, Any] = field(default_factory=dict)
 
 
@@ -79,12 +81,15 @@ def build_settings(config: Config, options: CrawlOptions) -> Settings:
             "LUREWATCH_MAX_PAGES": options.max_pages,
             "LUREWATCH_DEPTH": options.depth,
             "LUREWATCH_RENDER": options.render,
+            "LUREWATCH_RENDER_PATTERNS": list(options.render_patterns),
             "ROBOTSTXT_OBEY": options.obey_robots,
             "LOG_INSTALL_ROOT_HANDLER": False,  # the caller owns logging (lurewatch CLI: --verbose)
         },
         priority="cmdline",
     )
     settings.update(options.settings, priority="cmdline")
+    if options.resume:
+        settings.set("LUREWATCH_RESUME_JOB", options.job_id, priority="cmdline")
     return settings
 
 

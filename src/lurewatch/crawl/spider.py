@@ -14,9 +14,12 @@ from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
 from lurewatch.crawl.items import PageItem
+from lurewatch.crawl.render import render_meta
 from lurewatch.crawl.traps import TrapFilter, canonical_url
 from lurewatch.parse import parse_html
-from lurewatch.warc.recorder import META_EVIDENCE, META_STARTED
+from lurewatch.parse.decode import response_text
+from lurewatch.warc.recorder import META_EVIDENCE, META_PAYLOAD_DIGEST, META_STARTED
+from lurewatch.warc.records import sha256_label
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +107,7 @@ class SiteSpider(scrapy.Spider):
         meta: dict[str, Any] = {"lurewatch_depth": depth}
         if seed:
             meta["lurewatch_seed"] = seed
+        meta.update(render_meta(self.crawler.settings, url))  # {} unless this URL is to be rendered
         return scrapy.Request(url, callback=self.parse, errback=self.on_error, meta=meta)
 
     def parse(self, response: Response) -> Iterator[Any]:
@@ -114,12 +118,14 @@ class SiteSpider(scrapy.Spider):
             self.crawler.stats.inc_value("lurewatch/non_html")
             return
         started = response.meta.get(META_STARTED) or datetime.now(UTC)
-        parsed = parse_html(response.url, response.text)
+        parsed = parse_html(response.url, response_text(response))
         yield PageItem(
             url=response.url,
             status=response.status,
             captured_at=started.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-            body=response.body,
+            # the digest of the body as archived; a browser or the archive (resume) hands over
+            # bodies that are already decoded, and then the body itself is what was stored
+            payload_digest=response.meta.get(META_PAYLOAD_DIGEST) or sha256_label(response.body),
             parsed=parsed,
             evidence=response.meta.get(META_EVIDENCE),
         )

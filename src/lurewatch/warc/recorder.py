@@ -24,7 +24,8 @@ from warcio.recordloader import ArcWarcRecord
 
 from lurewatch.models import EvidenceRef
 from lurewatch.warc import cdxj
-from lurewatch.warc.records import HttpExchange, build_exchange, build_resource
+from lurewatch.warc.dedup import Deduplicator, build_revisit_pair
+from lurewatch.warc.records import HttpExchange, build_exchange, sha256_label, warc_date
 from lurewatch.warc.writer import RotatingWarcWriter, SealedFile, WriterConfig, WrittenRecord
 
 log = logging.getLogger(__name__)
@@ -32,7 +33,7 @@ log = logging.getLogger(__name__)
 META_STARTED = "lurewatch_fetch_started"
 META_EVIDENCE = "lurewatch_evidence"
 META_PAYLOAD_DIGEST = "lurewatch_payload_digest"
-FLAG_TRUNCATED = "lurewatch_truncated"
+META_REPLAYED = "lurewatch_replayed"  # set by the resume replay: the response came from the archive
 
 # Hooks other components register (custody ledger, job records, deduplication): called with
 # the sealed file, after it is renamed to its final name.
@@ -61,7 +62,7 @@ def exchange_from(request: Request, response: Response, started: datetime) -> Ht
     host = urlsplit(request.url).netloc
     req_headers = [("Host", host), *header_pairs(request.headers)]
     truncated = None
-    if "download_stopped" in response.flags or FLAG_TRUNCATED in response.flags:
+    if "download_stopped" in response.flags:
         truncated = "length"
     elif "dataloss" in response.flags:
         truncated = "disconnect"
@@ -110,6 +111,9 @@ class WarcRecorderMiddleware:
         )
         for hook in settings.getlist("LUREWATCH_SEALED_HOOKS"):
             writer.on_sealed.append(hook)
+        from lurewatch.evidence.ledger import ledger_hook  # every sealed file goes into the custody ledger
+
+        writer.on_sealed.append(ledger_hook(home, settings.get("LUREWATCH_OPERATOR", "")))
         mw = cls(crawler, writer, settings.getint("LUREWATCH_MAX_RESPONSE_BYTES", 0))
         crawler.signals.connect(mw.spider_closed, signal=signals.spider_closed)
         if mw.max_response_bytes:
@@ -146,34 +150,39 @@ class WarcRecorderMiddleware:
         self._received.pop(id(request), None)
         if request.meta.get("lurewatch_recorded_by_browser"):
             return response  # the browser capture wrote the network records itself
+        if request.meta.get(META_REPLAYED):
+            return response  # replayed from this job's own archive on --resume: already recorded
         started = request.meta.get(META_STARTED) or datetime.now(UTC)
         exchange = exchange_from(request, response, started)
-        written = self.record_exchange(exchange)
-        request.meta[META_EVIDENCE] = written
+        digest = sha256_label(response.body)  # over the body as received: what the WARC record says
+        request.meta[META_EVIDENCE] = self.record_exchange(exchange, digest)
+        request.meta[META_PAYLOAD_DIGEST] = digest
         return response
 
-    def record_exchange(self, exchange: HttpExchange) -> EvidenceRef:
-        """Write the pair and return the evidence reference of the response record."""
+    def record_exchange(self, exchange: HttpExchange, digest: str | None = None) -> EvidenceRef:
+        """Write the pair (a revisit + request if the payload is unchanged since the newest earlier
+        capture of the URL) and return the evidence reference of the response or revisit record."""
+        dedup: Deduplicator | None = getattr(self, "_dedup", None)
+        if dedup is None and self.crawler.settings.getbool("LUREWATCH_DEDUP_ENABLED", True):
+            dedup = self._dedup = Deduplicator.load(self.writer.config.directory)  # once per crawl
+        digest = digest or sha256_label(exchange.body)
+        prior = dedup.match(exchange, digest) if dedup is not None else None
 
         def build(warcinfo_id: str) -> list[ArcWarcRecord]:
+            if prior is not None:
+                with_request = self.crawler.settings.getbool("LUREWATCH_REVISIT_REQUEST", True)
+                return build_revisit_pair(exchange, warcinfo_id, digest, prior, with_request)
             return list(build_exchange(exchange, warcinfo_id))
 
         records = self.writer.write_group(build)
         response = records[0]
+        if prior is not None:
+            self.stats.inc_value("lurewatch/revisits")
+        elif dedup is not None:
+            dedup.remember(exchange.url, digest, response.record_id, warc_date(exchange.started))
         self.stats.inc_value("lurewatch/records", len(records))
         self.stats.inc_value("lurewatch/warc_bytes", sum(r.length for r in records))
         return evidence_of(response)
-
-    def record_resource(
-        self, uri: str, record_type: str, content: bytes, content_type: str, links: dict[str, str]
-    ) -> EvidenceRef:
-        moment = datetime.now(UTC)
-        written = self.writer.write_group(
-            lambda warcinfo_id: [build_resource(uri, record_type, content, content_type, warcinfo_id, moment, links)]
-        )
-        self.stats.inc_value("lurewatch/records")
-        self.stats.inc_value("lurewatch/warc_bytes", written[0].length)
-        return evidence_of(written[0])
 
 
 def evidence_of(written: WrittenRecord) -> EvidenceRef:
