@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Create the virtual environment and install lurewatch with its test extras; install the Debian
 # packages the browser capture and evidence reports need when they are missing. Idempotent.
-set -euo pipefail
+set -euo pipefail  # (no grep -q after a pipe: its early exit would fail the pipeline)
 cd "$(dirname "$0")/.."
 
 VENV=${VENV:-.venv}
@@ -9,8 +9,8 @@ PYTHON=${PYTHON:-python3}
 
 need_apt=()
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_apt+=(fonts-noto-cjk)
-fc-list 2>/dev/null | grep -qi "DejaVu Sans" || need_apt+=(fonts-dejavu-core)
+fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || need_apt+=(fonts-noto-cjk)
+fc-list 2>/dev/null | grep -i "DejaVu Sans" >/dev/null || need_apt+=(fonts-dejavu-core)
 command -v openssl >/dev/null || need_apt+=(openssl)
 command -v wget >/dev/null || need_apt+=(wget)
 if [ ${#need_apt[@]} -gt 0 ]; then

@@ -23,7 +23,7 @@ class Capture:
     url: str
     status: int
     captured_at: str  # ISO 8601 UTC, seconds
-    html: str  # decoded document; unused by analyze_parsed, which gets it parsed already
+    html: str  # the decoded document
     payload_digest: str  # WARC-Payload-Digest form, "sha256:<base32>", of the body as received
     evidence: EvidenceRef | None
 

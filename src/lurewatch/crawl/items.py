@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lurewatch.models import EvidenceRef, PageRecord
-from lurewatch.parse import ParsedPage
 
 
 @dataclass
@@ -14,6 +13,6 @@ class PageItem:
     status: int
     captured_at: str
     payload_digest: str  # "sha256:<base32>" of the body as archived (the WARC-Payload-Digest)
-    parsed: ParsedPage
+    html: str  # the decoded document (the rendered DOM for rendered pages)
     evidence: EvidenceRef | None
     record: PageRecord | None = None  # filled in by AnalyzePipeline

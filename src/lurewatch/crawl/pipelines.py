@@ -7,13 +7,17 @@ that is down or refuses writes does not stop the crawl (the WARC files are the s
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import os
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 from pathlib import Path
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 
-from lurewatch.analysis import Capture, analyze_parsed
+from lurewatch.analysis import Capture, analyze
 from lurewatch.crawl.items import PageItem
 from lurewatch.index import IndexBackend, IndexBackendError, open_index
 from lurewatch.models import PageRecord
@@ -22,28 +26,44 @@ log = logging.getLogger(__name__)
 
 
 class AnalyzePipeline:
-    def __init__(self, crawler: Crawler) -> None:
+    """Parse, extract entities and score each page, in worker processes when the machine has a
+    core to spare: the crawl's own process then only fetches, archives and follows links, and the
+    analysis (the costliest step per page) runs beside it instead of in turn."""
+
+    def __init__(self, crawler: Crawler, workers: int) -> None:
         self.stats = crawler.stats
         self.distinct: set[tuple[str, str]] = set()
+        # forkserver: workers must not inherit the running reactor's sockets and threads
+        self.pool = ProcessPoolExecutor(workers, mp_context=get_context("forkserver")) if workers else None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> AnalyzePipeline:
-        return cls(crawler)
+        workers = crawler.settings.get("LUREWATCH_ANALYSIS_WORKERS")
+        if workers is None or workers == "auto":
+            workers = 1 if (os.cpu_count() or 1) >= 2 else 0
+        return cls(crawler, int(workers))
 
-    def process_item(self, item: PageItem) -> PageItem:
+    async def process_item(self, item: PageItem) -> PageItem:
+        capture = Capture(item.url, item.status, item.captured_at, item.html, item.payload_digest, item.evidence)
         try:
-            item.record = analyze_parsed(
-                Capture(item.url, item.status, item.captured_at, "", item.payload_digest, item.evidence), item.parsed
-            )
+            if self.pool is None:
+                item.record = analyze(capture)
+            else:
+                item.record = await asyncio.wrap_future(self.pool.submit(analyze, capture))
         except Exception as exc:  # one bad page must never stop the crawl
             self.stats.inc_value("lurewatch/errors/analysis")
             self.stats.inc_value("lurewatch/errors")
             log.error("analysis failed for %s: %s: %s", item.url, type(exc).__name__, exc)
             raise DropItem(f"analysis failed for {item.url}") from exc
+        item.html = ""  # analysed: do not keep the document in memory any longer
         self.stats.inc_value("lurewatch/pages")
         self.distinct.update((e.type, e.value) for e in item.record.entities)
         self.stats.set_value("lurewatch/entities_distinct", len(self.distinct))
         return item
+
+    def close_spider(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 class IndexPipeline:

@@ -16,7 +16,7 @@ from twisted.python.failure import Failure
 from lurewatch.crawl.items import PageItem
 from lurewatch.crawl.render import render_meta
 from lurewatch.crawl.traps import TrapFilter, canonical_url
-from lurewatch.parse import parse_html
+from lurewatch.parse.links import page_links
 from lurewatch.parse.decode import response_text
 from lurewatch.warc.recorder import META_EVIDENCE, META_PAYLOAD_DIGEST, META_STARTED
 from lurewatch.warc.records import sha256_label
@@ -118,7 +118,7 @@ class SiteSpider(scrapy.Spider):
             self.crawler.stats.inc_value("lurewatch/non_html")
             return
         started = response.meta.get(META_STARTED) or datetime.now(UTC)
-        parsed = parse_html(response.url, response_text(response))
+        html = response_text(response)
         yield PageItem(
             url=response.url,
             status=response.status,
@@ -126,12 +126,13 @@ class SiteSpider(scrapy.Spider):
             # the digest of the body as archived; a browser or the archive (resume) hands over
             # bodies that are already decoded, and then the body itself is what was stored
             payload_digest=response.meta.get(META_PAYLOAD_DIGEST) or sha256_label(response.body),
-            parsed=parsed,
+            html=html,
             evidence=response.meta.get(META_EVIDENCE),
         )
         if "download_stopped" in response.flags:
             return  # a truncated page's links are incomplete; do not crawl on from half a page
-        yield from self._follow(response, parsed.links)
+        # Only the links are read here; the full analysis runs in the pipeline (in a worker process).
+        yield from self._follow(response, page_links(html))
 
     def _follow(self, response: Response, links: list[str]) -> Iterator[scrapy.Request]:
         _, depth_limit = self._limits()

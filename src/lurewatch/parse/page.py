@@ -21,12 +21,12 @@ from lxml import etree
 
 from lurewatch.parse.kind import classify, is_detail_link
 from lurewatch.parse.language import detect_language
+from lurewatch.parse.links import links_of
 
 log = logging.getLogger(__name__)
 
 _JSONLD = JsonLdExtractor()
 _INVISIBLE = {"script", "style", "noscript", "template", "head", "svg"}
-_LINK_ATTRS = (("a", "href"), ("area", "href"), ("link", "href"), ("iframe", "src"), ("form", "action"))
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 
@@ -127,7 +127,7 @@ def parse_html(url: str, html: str) -> ParsedPage:
         log.info("unparsable HTML at %s: %s", url, exc)
         return ParsedPage()
 
-    links = [value for tag, attr in _LINK_ATTRS for el in tree.iter(tag) if (value := el.get(attr))]
+    links = links_of(tree)
     jsonld = _jsonld_items(tree, url)
     types = [t for item in jsonld for t in _types(item)]
     title_el = tree.find(".//title")
