@@ -11,8 +11,9 @@ off, no delay, 16 concurrent requests, robots.txt ignored):
   (b) lurewatch  ``lurewatch crawl --json``: WARC archiving, extraction, risk scoring, FTS5 index
   (c) wget       Debian's wget, ``--recursive --warc-file`` (one connection: wget has no concurrency)
 
-For each: wall time, pages fetched, pages/s, CPU-ms per page (user+sys of the child from
-``os.wait4``) and peak RSS (ru_maxrss). With ``--repeat R`` the peers run R rounds, the order
+For each: wall time, pages fetched, pages/s, CPU-ms per page (user+sys of the peer's whole process
+tree: ``os.wait4`` plus /proc samples, so lurewatch's analysis workers count) and peak RSS (the
+tree's resident memory). With ``--repeat R`` the peers run R rounds, the order
 rotated each round, and the median of each figure is shown. Not part of the test suite.
 """
 
@@ -30,6 +31,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -289,8 +291,68 @@ PEERS: dict[str, Peer] = {
 }
 
 
+_CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+_PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
+
+
+def _proc_stat(pid: int) -> tuple[int, float, int] | None:
+    """(parent pid, CPU seconds, resident KB) of a live process, from /proc."""
+    try:
+        raw = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = raw[raw.rindex(")") + 2 :].split()
+    return int(fields[1]), (int(fields[11]) + int(fields[12])) / _CLOCK_TICKS, int(fields[21]) * _PAGE_KB
+
+
+class TreeSampler:
+    """CPU and resident memory of a process and all its descendants, sampled from /proc.
+
+    ``wait4`` only counts descendants that were waited for; lurewatch's analysis workers are
+    grandchildren (forkserver), so they are sampled instead. CPU is the last sample of each process
+    (at most one interval of work is missed per process); RSS is the peak of the tree's sum.
+    """
+
+    def __init__(self, root: int, interval: float = 0.1) -> None:
+        self.root = root
+        self.interval = interval
+        self.cpu: dict[int, float] = {}
+        self.peak_rss_kb = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            stats = {pid: st for pid in _all_pids() if (st := _proc_stat(pid))}
+            tree = {self.root}
+            grew = True
+            while grew:
+                grew = False
+                for pid, (ppid, _, _) in stats.items():
+                    if ppid in tree and pid not in tree:
+                        tree.add(pid)
+                        grew = True
+            rss = 0
+            for pid in tree & stats.keys():
+                _, cpu, kb = stats[pid]
+                self.cpu[pid] = cpu
+                rss += kb
+            self.peak_rss_kb = max(self.peak_rss_kb, rss)
+
+    def stop(self) -> tuple[float, int]:
+        self._stop.set()
+        self._thread.join()
+        return sum(self.cpu.values()), self.peak_rss_kb
+
+
+def _all_pids() -> list[int]:
+    return [int(name) for name in os.listdir("/proc") if name.isdigit()]
+
+
 def measure(peer: Peer, url: str, work: Path, round_: int) -> Run:
-    """Run one peer as a child process; wall time around it, CPU and peak RSS from ``wait4``."""
+    """Run one peer as a child process; wall time around it, CPU and peak RSS of its whole process
+    tree (``wait4`` and /proc samples)."""
     work.mkdir(parents=True)
     stdout, stderr = work / "stdout.txt", work / "stderr.txt"
     argv = peer.command(url, work)
@@ -300,8 +362,10 @@ def measure(peer: Peer, url: str, work: Path, round_: int) -> Run:
     with stdout.open("wb") as out, stderr.open("wb") as err:
         started = time.perf_counter()
         proc = subprocess.Popen(argv, stdout=out, stderr=err, cwd=work, env=child_env())
+        sampler = TreeSampler(proc.pid)
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - started
+        tree_cpu, tree_rss_kb = sampler.stop()
     proc.returncode = os.waitstatus_to_exitcode(status)  # reaped by wait4: tell Popen
     try:
         pages, note = peer.count(work, stdout)
@@ -309,7 +373,10 @@ def measure(peer: Peer, url: str, work: Path, round_: int) -> Run:
         pages, note = 0, f"no count: {exc}"
     if proc.returncode:
         note = f"exit {proc.returncode}; {note}"
-    return Run(peer.name, round_, wall, pages, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, proc.returncode, load, note)
+    # the larger of the two: wait4 is exact for waited children, the sampler sees grandchildren
+    cpu = max(usage.ru_utime + usage.ru_stime, tree_cpu)
+    rss_kb = max(usage.ru_maxrss, tree_rss_kb)
+    return Run(peer.name, round_, wall, pages, cpu, rss_kb, proc.returncode, load, note)
 
 
 def rounds(names: list[str], repeat: int) -> Iterator[tuple[int, list[str]]]:

@@ -22,11 +22,11 @@ from lurewatch.evidence.captures import list_captures
 from lurewatch.evidence.verify import (
     VerificationFailed,
     Verified,
-    file_sha256,
     kind_of,
     verify_path,
 )
 from lurewatch.evidence.wacz import export as export_capture
+from lurewatch.warc.records import file_sha256
 
 log = logging.getLogger(__name__)
 

@@ -28,6 +28,7 @@ from warcio.exceptions import ArchiveLoadFailed
 from lurewatch.evidence import keys, ledger, signing, tsa
 from lurewatch.evidence.collect import short_error
 from lurewatch.warc import cdxj
+from lurewatch.warc.records import file_sha256
 
 log = logging.getLogger(__name__)
 
@@ -59,14 +60,6 @@ class Verified:
             "steps": self.steps,
             "notes": self.notes,
         }
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def kind_of(path: Path) -> str:

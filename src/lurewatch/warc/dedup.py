@@ -10,21 +10,16 @@ original is one hop away.
 
 from __future__ import annotations
 
-import io
 import logging
 from dataclasses import dataclass
 from pathlib import Path
 
 from warcio.recordloader import ArcWarcRecord
-from warcio.statusandheaders import StatusAndHeaders
 
 from lurewatch.warc import cdxj
-from lurewatch.warc.records import HttpExchange, Sha256WarcWriter, build_revisit, new_record_id, warc_date
+from lurewatch.warc.records import HttpExchange, build_request, build_revisit
 
 log = logging.getLogger(__name__)
-
-_BUILDER = Sha256WarcWriter(io.BytesIO(), gzip=False, warc_version="1.1")
-
 
 @dataclass(frozen=True)
 class PriorCapture:
@@ -75,31 +70,6 @@ class Deduplicator:
 
     def remember(self, url: str, digest: str, record_id: str, started_date: str) -> None:
         self.known[url] = PriorCapture(url, digest, record_id, started_date)
-
-
-def build_request(exchange: HttpExchange, warcinfo_id: str, concurrent_to: str) -> ArcWarcRecord:
-    """The request record of an exchange, linked to its response or revisit."""
-    http_req = StatusAndHeaders(
-        f"{exchange.method} {exchange.request_target} {exchange.protocol}",
-        list(exchange.request_headers),
-        is_http_request=True,
-    )
-    headers = {
-        "WARC-Record-ID": new_record_id(),
-        "WARC-Date": warc_date(exchange.started),
-        "WARC-Warcinfo-ID": warcinfo_id,
-        "WARC-Concurrent-To": concurrent_to,
-    }
-    if exchange.ip_address:
-        headers["WARC-IP-Address"] = exchange.ip_address
-    return _BUILDER.create_warc_record(
-        exchange.url,
-        "request",
-        payload=io.BytesIO(exchange.request_body),
-        length=len(exchange.request_body),
-        warc_headers_dict=headers,
-        http_headers=http_req,
-    )
 
 
 def build_revisit_pair(

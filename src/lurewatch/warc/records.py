@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from http import HTTPStatus
+from pathlib import Path
 
 from warcio.recordloader import ArcWarcRecord
 from warcio.statusandheaders import StatusAndHeaders
@@ -123,26 +124,33 @@ def build_exchange(
         warc_headers_dict=resp_headers,
         http_headers=http_resp,
     )
+    request = build_request(exchange, warcinfo_id, response_id)
+    return response, request
+
+
+def build_request(exchange: HttpExchange, warcinfo_id: str, concurrent_to: str) -> ArcWarcRecord:
+    """The request record of an exchange, linked to its response or revisit record."""
     http_req = StatusAndHeaders(
         f"{exchange.method} {exchange.request_target} {exchange.protocol}",
         list(exchange.request_headers),
         is_http_request=True,
     )
-    request = _BUILDER.create_warc_record(
+    headers = {
+        "WARC-Record-ID": new_record_id(),
+        "WARC-Date": warc_date(exchange.started),
+        "WARC-Warcinfo-ID": warcinfo_id,
+        "WARC-Concurrent-To": concurrent_to,
+    }
+    if exchange.ip_address:
+        headers["WARC-IP-Address"] = exchange.ip_address
+    return _BUILDER.create_warc_record(
         exchange.url,
         "request",
         payload=io.BytesIO(exchange.request_body),
         length=len(exchange.request_body),
-        warc_headers_dict={
-            "WARC-Record-ID": new_record_id(),
-            "WARC-Date": date,
-            "WARC-Warcinfo-ID": warcinfo_id,
-            "WARC-Concurrent-To": response_id,
-            **({"WARC-IP-Address": exchange.ip_address} if exchange.ip_address else {}),
-        },
+        warc_headers_dict=headers,
         http_headers=http_req,
     )
-    return response, request
 
 
 def build_revisit(
@@ -222,7 +230,7 @@ def record_header(record: ArcWarcRecord, name: str) -> str:
     return record.rec_headers.get_header(name) or ""
 
 
-def file_sha256(path: str) -> str:
+def file_sha256(path: str | Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
