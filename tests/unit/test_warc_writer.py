@@ -88,3 +88,32 @@ def test_rotation_cdxj_lookup_and_seek(tmp_path: Path) -> None:
 
 def test_lookup_on_missing_index_is_empty(tmp_path: Path) -> None:
     assert cdxj.lookup(tmp_path / "index.cdxj", "http://x/") == []
+
+
+def test_tls_certificate_is_kept_beside_its_response() -> None:
+    import datetime as dt
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    from lurewatch.warc.records import build_certificate
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "jobs.example")])
+    now = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
+    cert = (
+        x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+        .serial_number(7).not_valid_before(now).not_valid_after(now + dt.timedelta(days=30))
+        .sign(key, hashes.SHA256())
+    )
+    der = cert.public_bytes(serialization.Encoding.DER)
+    exchange = _exchange(1)
+    exchange.certificate = der
+    record = build_certificate(exchange, "<urn:uuid:info>", "<urn:uuid:resp>")
+    assert record.rec_type == "metadata"
+    assert record.rec_headers.get_header("WARC-Concurrent-To") == "<urn:uuid:resp>"
+    assert record.rec_headers.get_header("Content-Type") == "application/pkix-cert"
+    stored = serialize(record)
+    assert stored.endswith(der + b"\r\n\r\n")

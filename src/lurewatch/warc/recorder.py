@@ -25,7 +25,7 @@ from warcio.recordloader import ArcWarcRecord
 from lurewatch.models import EvidenceRef
 from lurewatch.warc import cdxj
 from lurewatch.warc.dedup import Deduplicator, build_revisit_pair
-from lurewatch.warc.records import HttpExchange, build_exchange, sha256_label, warc_date
+from lurewatch.warc.records import HttpExchange, build_certificate, build_exchange, sha256_label, warc_date
 from lurewatch.warc.writer import RotatingWarcWriter, SealedFile, WriterConfig, WrittenRecord
 
 log = logging.getLogger(__name__)
@@ -79,6 +79,7 @@ def exchange_from(request: Request, response: Response, started: datetime) -> Ht
         started=started,
         ip_address=str(response.ip_address) if response.ip_address else None,
         truncated=truncated,
+        certificate=response.certificate.dump() if response.certificate is not None else None,
     )
 
 
@@ -172,7 +173,11 @@ class WarcRecorderMiddleware:
             if prior is not None:
                 with_request = self.crawler.settings.getbool("LUREWATCH_REVISIT_REQUEST", True)
                 return build_revisit_pair(exchange, warcinfo_id, digest, prior, with_request)
-            return list(build_exchange(exchange, warcinfo_id))
+            records = list(build_exchange(exchange, warcinfo_id))
+            if exchange.certificate:
+                response_id = records[0].rec_headers.get_header("WARC-Record-ID")
+                records.append(build_certificate(exchange, warcinfo_id, response_id))
+            return records
 
         records = self.writer.write_group(build)
         response = records[0]

@@ -72,6 +72,7 @@ class HttpExchange:
     started: datetime
     ip_address: str | None = None
     truncated: str | None = None  # WARC-Truncated reason: "length", "time", "disconnect"
+    certificate: bytes | None = None  # the server's TLS certificate (DER), for HTTPS
     extra_warc_headers: dict[str, str] = field(default_factory=dict)
 
 
@@ -126,6 +127,26 @@ def build_exchange(
     )
     request = build_request(exchange, warcinfo_id, response_id)
     return response, request
+
+
+def build_certificate(exchange: HttpExchange, warcinfo_id: str, response_id: str) -> ArcWarcRecord:
+    """The server's TLS certificate as a ``metadata`` record beside its response (evidence reports
+    show who the server claimed to be)."""
+    assert exchange.certificate is not None
+    return _BUILDER.create_warc_record(
+        exchange.url,
+        "metadata",
+        payload=io.BytesIO(exchange.certificate),
+        length=len(exchange.certificate),
+        warc_content_type="application/pkix-cert",
+        warc_headers_dict={
+            "WARC-Record-ID": new_record_id(),
+            "WARC-Date": warc_date(exchange.started),
+            "WARC-Warcinfo-ID": warcinfo_id,
+            "WARC-Concurrent-To": response_id,
+            "Content-Type": "application/pkix-cert",
+        },
+    )
 
 
 def build_request(exchange: HttpExchange, warcinfo_id: str, concurrent_to: str) -> ArcWarcRecord:
