@@ -44,6 +44,13 @@ class OneLineFormatter(logging.Formatter):
             record.exc_info, record.exc_text, record.stack_info = saved
 
 
+_REPEATED_BY_SPIDER = ("scrapy.downloadermiddlewares.retry", "scrapy.downloadermiddlewares.robotstxt")
+
+
+def _quiet_scrapy_failures(record: logging.LogRecord) -> bool:
+    return not record.name.startswith(_REPEATED_BY_SPIDER)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"lurewatch {__version__}")
@@ -68,9 +75,8 @@ def main(
     logging.root.setLevel(level)
     if verbose == 0:
         # Scrapy reports every retry and robots.txt failure itself; our spider already logs each
-        # failed fetch in one line, so keep the default output to that.
-        for noisy in ("scrapy.downloadermiddlewares.retry", "scrapy.downloadermiddlewares.robotstxt"):
-            logging.getLogger(noisy).setLevel(logging.CRITICAL)
+        # failed fetch in one line. A handler filter, because Scrapy resets logger levels later.
+        handler.addFilter(_quiet_scrapy_failures)
 
 
 app.command()(crawl_cmd.crawl)

@@ -73,7 +73,7 @@ class ResumeMiddleware:
                 crawler.stats.inc_value(f"lurewatch/repair/{result.action}")
         job_id = settings.get("LUREWATCH_RESUME_JOB") or ""
         if not job_id:
-            raise NotConfigured("not resuming a job")
+            raise NotConfigured  # no message: Scrapy would log one as a warning on every crawl
         archived = archived_captures(warc_dir, job_id)
         log.info("resuming %s: %d URLs already archived are replayed from the archive", job_id, len(archived))
         return cls(crawler, warc_dir, archived)

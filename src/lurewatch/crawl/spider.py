@@ -4,6 +4,7 @@ around spider traps, and yields one ``PageItem`` per HTML page."""
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -41,6 +42,18 @@ def _split_seeds(value: str | list[str] | None) -> list[str]:
 def _host_variants(host: str) -> set[str]:
     bare = host.removeprefix("www.")
     return {bare, "www." + bare}
+
+
+_WRAPPED_FAILURE = re.compile(r"<twisted\.python\.failure\.Failure [\w.]*?(\w+): ([^>]*)>")
+
+
+def failure_reason(failure: Failure) -> str:
+    """One readable line: Twisted wraps connection errors in lists of ``<Failure ...>`` reprs."""
+    message = failure.getErrorMessage() or failure.type.__name__
+    wrapped = _WRAPPED_FAILURE.findall(message)
+    if wrapped:
+        return "; ".join(f"{name}: {text.strip().rstrip('.')}" for name, text in wrapped)
+    return message
 
 
 class SiteSpider(scrapy.Spider):
@@ -161,7 +174,7 @@ class SiteSpider(scrapy.Spider):
 
     def on_error(self, failure: Failure) -> None:
         request = failure.request  # type: ignore[attr-defined]
-        reason = failure.getErrorMessage() or failure.type.__name__
+        reason = failure_reason(failure)
         response = getattr(failure.value, "response", None)
         if response is not None:
             reason = f"HTTP {response.status}"
