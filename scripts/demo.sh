@@ -28,9 +28,13 @@ echo "== search: 招聘 (Chinese, no spaces)"
 "$LW" search 招聘 --limit 3
 echo "== top entities"
 "$LW" entities --limit 10
-top=$("$LW" search --min-risk 0.5 --limit 1 --json | "$VENV/bin/python" -c 'import json,sys; h=json.load(sys.stdin)["hits"]; print(h[0]["url"] if h else "")')
-if [ -n "$top" ] && "$LW" evidence --help 2>/dev/null | grep -q export; then
-  echo "== evidence export of the top-risk page: $top"
+# The riskiest job ad: what an investigator would hand to the legal team first.
+top=$("$LW" search --min-risk 0.5 --limit 1000 --json | "$VENV/bin/python" -c '
+import json, sys
+hits = [h for h in json.load(sys.stdin)["hits"] if h.get("kind") == "job_ad"]
+print(max(hits, key=lambda h: h["risk"]["score"])["url"] if hits else "")')
+if [ -n "$top" ]; then
+  echo "== evidence export of the riskiest ad: $top"
   "$LW" evidence export "$top" -o "$LUREWATCH_HOME/exports/top-hit.wacz" --force
   "$LW" evidence verify "$LUREWATCH_HOME/exports/top-hit.wacz"
 fi
