@@ -102,6 +102,7 @@ def test_misbehaving_pages_are_bounded_and_the_crawl_goes_on(rendered_crawl: Cra
     # an image and a fetch that never end: the page is captured with what arrived
     assert "never_ending_hr" in {e["value"] for e in hits["never"]["entities"]}
     # an endless script: the page is closed, the document as received is kept and indexed
+    assert "busy" in hits, [line for line in rendered_crawl.stderr.splitlines() if "busy" in line]
     assert "busy_recruiter" in {e["value"] for e in hits["busy"]["entities"]}
     busy = [r for r in rendered_crawl.records() if r.rec_type == "response" and _uri(r).endswith("/busy")]
     assert len(busy) == 1

@@ -17,7 +17,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import Headers, Response, TextResponse
 from scrapy.responsetypes import responsetypes
 
-from lurewatch.crawl.render import rendering_enabled
+from lurewatch.crawl.render import META_RENDER, rendering_enabled
 from lurewatch.crawl.render_capture import META_CAPTURE, META_KEEP_ROUTE, META_TIMINGS, Collected, PageCapture, RenderTimings
 from lurewatch.crawl.render_records import page_records
 from lurewatch.models import EvidenceRef
@@ -27,6 +27,18 @@ from lurewatch.warc.recorder import META_EVIDENCE, META_STARTED, evidence_of
 log = logging.getLogger(__name__)
 
 META_RECORDED_BY_BROWSER = "lurewatch_recorded_by_browser"
+META_PLAIN_FALLBACK = "lurewatch_render_fallback"
+
+
+def plain_fallback(request: Request) -> Request:
+    """The same request without the browser, marked so it falls back only once."""
+    meta = {
+        key: value
+        for key, value in request.meta.items()
+        if not key.startswith("playwright") and key not in (META_RECORDED_BY_BROWSER, META_TIMINGS, META_KEEP_ROUTE, META_RENDER)
+    }
+    meta[META_PLAIN_FALLBACK] = True
+    return request.replace(meta=meta, dont_filter=True)
 
 
 class RenderFailed(Exception):
@@ -101,7 +113,7 @@ class RenderCaptureMiddleware:
             return response.replace(body=collected.dom.encode("utf-8"), encoding="utf-8")
         return response.replace(body=main.body, encoding=None)  # as received: the page stopped answering
 
-    async def process_exception(self, request: Request, exception: BaseException) -> Response | None:
+    async def process_exception(self, request: Request, exception: BaseException) -> Response | Request | None:
         """A failed navigation (timeout, download, crash): keep whatever did arrive, and fail the
         request with a one-line reason (Playwright's messages carry a multi-line call log)."""
         if not request.meta.get("playwright"):
@@ -128,6 +140,11 @@ class RenderCaptureMiddleware:
                 return _as_received(request, main)
         else:
             self.stats.inc_value("lurewatch/render/failed")
+        if not request.meta.get(META_PLAIN_FALLBACK) and not (capture is not None and capture.download):
+            # The browser gave up before it had the document (a page that hogs the renderer, a
+            # crash): fetch it plainly, so the page is still archived and indexed as served.
+            log.warning("rendering failed, fetching the document plainly: %s: %s", request.url, reason)
+            return plain_fallback(request)
         raise RenderFailed(reason) from exception
 
     def _write(self, collected: Collected) -> EvidenceRef | None:
