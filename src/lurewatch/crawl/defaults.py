@@ -18,6 +18,7 @@ RETRY_TIMES = 2
 REDIRECT_MAX_TIMES = 10
 COOKIES_ENABLED = True
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False  # no control port on crawls that run unattended
 LOG_LEVEL = "INFO"
 
 # Breadth-first, so --max-pages keeps the pages nearest the seeds.
