@@ -151,27 +151,10 @@ http {{
 
 
 @contextmanager
-def nginx_server(site: Path, port: int) -> Iterator[str]:
-    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-    with tempfile.TemporaryDirectory(prefix="crawlbench-nginx-") as tmp:
-        user = "user root root;" if os.geteuid() == 0 else ""  # workers read the site as its owner
-        conf = Path(tmp, "nginx.conf")
-        conf.write_text(NGINX_CONF.format(tmp=tmp, port=port, site=site, user=user))
-        proc = subprocess.Popen([nginx, "-p", tmp, "-e", f"{tmp}/error.log", "-c", str(conf)])
-        try:
-            url = f"http://127.0.0.1:{port}/"
-            wait_ready(url, proc)
-            yield url
-        finally:
-            proc.terminate()
-            proc.wait(timeout=10)
-
-
-@contextmanager
-def python_server(site: Path, port: int) -> Iterator[str]:
-    # http.server's CLI is a ThreadingHTTPServer.
-    cmd = [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(site)]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def _serving(argv: list[str], port: int, quiet: bool = False) -> Iterator[str]:
+    """Run a server process until the block ends; yield its URL once it answers."""
+    output = subprocess.DEVNULL if quiet else None
+    proc = subprocess.Popen(argv, stdout=output, stderr=output)
     try:
         url = f"http://127.0.0.1:{port}/"
         wait_ready(url, proc)
@@ -179,6 +162,25 @@ def python_server(site: Path, port: int) -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@contextmanager
+def nginx_server(site: Path, port: int) -> Iterator[str]:
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    with tempfile.TemporaryDirectory(prefix="crawlbench-nginx-") as tmp:
+        user = "user root root;" if os.geteuid() == 0 else ""  # workers read the site as its owner
+        conf = Path(tmp, "nginx.conf")
+        conf.write_text(NGINX_CONF.format(tmp=tmp, port=port, site=site, user=user))
+        with _serving([nginx, "-p", tmp, "-e", f"{tmp}/error.log", "-c", str(conf)], port) as url:
+            yield url
+
+
+@contextmanager
+def python_server(site: Path, port: int) -> Iterator[str]:
+    # http.server's CLI is a ThreadingHTTPServer.
+    argv = [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(site)]
+    with _serving(argv, port, quiet=True) as url:
+        yield url
 
 
 @contextmanager
