@@ -20,6 +20,13 @@ def _env(urls: list[str], ca: Issued) -> dict[str, str]:
     return {"LUREWATCH_TSA_URLS": " ".join(urls), "LUREWATCH_TSA_CA": str(ca.cert_path)}
 
 
+def _export_stamped(home: Path, site: str, out: Path, pki: dict[str, Issued]) -> None:
+    """Export job1 with a token from the test TSA (trusted by the test CA)."""
+    with running_tsa(pki["tsa"], pki["ca"]) as url:
+        done = lurewatch(home, "evidence", "export", site + "job1.html", "-o", str(out), env=_env([url], pki["ca"]))
+        assert done.returncode == 0, done.stderr
+
+
 def test_package_carries_verified_timestamps(home: Path, site: str, tmp_path: Path, pki: dict[str, Issued]) -> None:
     out = tmp_path / "stamped.wacz"
     with running_tsa(pki["tsa"], pki["ca"]) as first, running_tsa(pki["tsa2"], pki["ca"]) as second:
@@ -71,13 +78,7 @@ def test_timestamp_from_untrusted_ca_fails_verification(
     home: Path, site: str, tmp_path: Path, pki: dict[str, Issued]
 ) -> None:
     out = tmp_path / "stamped.wacz"
-    with running_tsa(pki["tsa"], pki["ca"]) as url:
-        assert (
-            lurewatch(
-                home, "evidence", "export", site + "job1.html", "-o", str(out), env=_env([url], pki["ca"])
-            ).returncode
-            == 0
-        )
+    _export_stamped(home, site, out, pki)
     done = lurewatch(home, "evidence", "verify", str(out), "--tsa-ca", str(pki["other_ca"].cert_path))
     assert done.returncode == 1
     assert "timestamp: timestamp 1" in done.stderr and "does not chain to a trusted CA" in done.stderr
@@ -90,13 +91,7 @@ def test_flipped_byte_in_token(home: Path, site: str, tmp_path: Path, pki: dict[
     import zipfile
 
     out = tmp_path / "stamped.wacz"
-    with running_tsa(pki["tsa"], pki["ca"]) as url:
-        assert (
-            lurewatch(
-                home, "evidence", "export", site + "job1.html", "-o", str(out), env=_env([url], pki["ca"])
-            ).returncode
-            == 0
-        )
+    _export_stamped(home, site, out, pki)
     digest = member_json(out, "datapackage-digest.json")
     token = bytearray(base64.b64decode(digest["timestamps"][0]["token"]))
     token[len(token) // 3] ^= 0x01  # inside the signed TSTInfo / attributes
